@@ -1,0 +1,3 @@
+"""The bias is never updated (kits.md #5)."""
+BREAKS = ["train_perceptron"]
+REPLACE = [("            b = b + lr * err\n", "")]
