@@ -182,45 +182,94 @@ def _student_requirements(root: Path) -> str:
     return "# What a student needs for `dlkit check` and the notebooks (pinned like CI).\n" + "\n".join(lines) + "\n"
 
 
-def leak_check(release: Path, root: Path = catalog.ROOT) -> list[str]:
-    """Problems found: solution regions, hidden tests or mutants present in ``release``."""
-    problems = []
+def _code_lines(text: str) -> list[str]:
+    """Stripped, non-empty, non-comment lines: the unit leak detection compares."""
+    out = []
+    for line in text.splitlines():
+        s = line.strip()
+        if s and not s.startswith("#"):
+            out.append(s)
+    return out
+
+
+def _release_texts(release: Path) -> dict[Path, str]:
+    import json
+
     texts = {}
     for p in release.rglob("*"):
-        if p.is_file():
-            rel = p.relative_to(release)
-            if rel.parts[0] == "solutions" or rel.parts[:2] in (("autograder", "tests"), ("autograder", "mutants")):
-                problems.append(f"{rel}: hidden folder in the release")
+        if not p.is_file():
+            continue
+        try:
+            text = p.read_text(encoding="utf-8")
+        except (UnicodeDecodeError, OSError):
+            continue
+        if p.suffix == ".ipynb":  # compare what the cells say, not the JSON escaping
             try:
-                texts[rel] = p.read_text(encoding="utf-8")
-            except (UnicodeDecodeError, OSError):
-                continue
-    for rel, text in texts.items():
-        if BEGIN in text or END in text:
+                text = "\n".join("".join(c.get("source", "")) for c in json.loads(text).get("cells", []))
+            except ValueError:
+                pass
+        texts[p.relative_to(release)] = text
+    return texts
+
+
+def leak_check(release: Path, root: Path = catalog.ROOT) -> list[str]:
+    """Problems found: solution regions, hidden tests or mutants present in ``release``.
+
+    A solution region leaks when two of its consecutive code lines (or its only
+    line) appear in a released file, unless those lines are also written outside
+    the regions of some reference module (a helper handed to students).
+    """
+    problems = []
+    texts = _release_texts(release)
+    for rel in texts:
+        if rel.parts[0] == "solutions" or rel.parts[:2] in (("autograder", "tests"), ("autograder", "mutants")):
+            problems.append(f"{rel}: hidden folder in the release")
+    lines = {rel: _code_lines(t) for rel, t in texts.items()}
+    line_sets = {rel: set(ls) for rel, ls in lines.items()}
+    pair_sets = {rel: set(zip(ls, ls[1:])) for rel, ls in lines.items()}
+    for rel, ls in line_sets.items():
+        if BEGIN in ls or END in ls:
             problems.append(f"{rel}: contains a solution marker")
 
-    def leaked(snippet: str) -> list[str]:
-        return [str(rel) for rel, text in texts.items() if snippet in text]
-
+    sources = {a: a.solution_file(root).read_text(encoding="utf-8")
+               for a in catalog.ASSIGNMENTS if a.solution_file(root).is_file()}
+    public = set()
+    for a, src in sources.items():
+        public |= set(_code_lines(make_stub(src, str(a.solution_file(root)))))
+    for a, src in sources.items():
+        for region in solution_regions(src, str(a.solution_file(root))):
+            code = _code_lines(region)
+            if len(code) == 1 and len(code[0]) >= 30 and code[0] not in public:
+                hits = [rel for rel, ls in line_sets.items() if code[0] in ls]
+            else:
+                pairs = [p for p in zip(code, code[1:]) if not (p[0] in public and p[1] in public)]
+                hits = [rel for rel, ps in pair_sets.items() if any(p in ps for p in pairs)]
+            for rel in hits:
+                problems.append(f"{rel}: contains solution code of {a.filename}: {code[0][:60]!r}")
     for a in catalog.ASSIGNMENTS:
-        sol = a.solution_file(root)
-        if sol.is_file():
-            source = sol.read_text(encoding="utf-8")
-            outside = make_stub(source)
-            for region in solution_regions(source, str(sol)):
-                for line in region.splitlines():
-                    s = line.strip()
-                    # distinctive code lines only: long enough and not also written outside a region
-                    if len(s) >= 30 and not s.startswith("#") and s not in outside:
-                        for where in leaked(s):
-                            problems.append(f"{where}: contains solution code of {a.filename}: {s[:60]!r}")
         hidden = a.hidden_tests(root)
         for t in sorted(hidden.glob("test_*.py")) if hidden.is_dir() else []:
             for name in re.findall(r"^def (test_\w+)", t.read_text(encoding="utf-8"), re.M):
-                for where in leaked(f"def {name}("):
-                    problems.append(f"{where}: contains hidden test {name}")
+                for rel, text in texts.items():
+                    if f"def {name}(" in text:
+                        problems.append(f"{rel}: contains hidden test {name}")
         mdir = a.mutants_dir(root)
         for m in sorted(mdir.glob("*.py")) if mdir.is_dir() else []:
-            for where in leaked(m.read_text(encoding="utf-8").strip()[:200]):
-                problems.append(f"{where}: contains mutant {m.name}")
+            snippet = m.read_text(encoding="utf-8").strip()[:200]
+            for rel, text in texts.items():
+                if snippet in text:
+                    problems.append(f"{rel}: contains mutant {m.name}")
     return sorted(set(problems))
+
+
+def release_problems(root: Path = catalog.ROOT) -> list[str]:
+    """Drift of assignments/ plus leaks of a freshly built release (what `release --check` reports)."""
+    import tempfile
+
+    problems = [f"out of sync with solutions/: {p}" for p in check_sync(root)]
+    with tempfile.TemporaryDirectory(prefix="dlkit-release-") as tmp:
+        try:
+            build_release(Path(tmp) / "release", root)
+        except ReleaseError as e:
+            problems.append(str(e))
+    return problems

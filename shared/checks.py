@@ -138,13 +138,19 @@ def assert_close(got, expected, *, rtol: float = DEFAULT_RTOL, atol: float = DEF
         flat = int(np.argmax(excess))
         idx = np.unravel_index(flat, g.shape) if g.ndim else ()
         gi, ei = g[idx], e[idx]
-        rel = float(abs(gi - ei) / max(abs(ei), 1e-300))
+        err = abs(gi - ei)
+        scale = abs(ei)
+        how = f"relative error {err / scale:.2e}" if scale > 0 else f"absolute error {err:.2e}"
         n_bad = int((excess > 0).sum())
         where = f" at index {_fmt_index(idx)}" if g.ndim else ""
         count = f" ({n_bad} of {g.size} entries differ)" if g.ndim else ""
-        _fail(f"{name}: wrong value{where}: got {gi!r}, expected {ei!r} "
-              f"(relative error {rel:.2e}; rtol={rtol:g}, atol={atol:g}){count}",
-              f"{name}: wrong values{count or ''} (worst relative error {rel:.1e})")
+        _fail(f"{name}: wrong value{where}: got {_fmt(gi)}, expected {_fmt(ei)} "
+              f"({how}; rtol={rtol:g}, atol={atol:g}){count}",
+              f"{name}: wrong values{count} (worst {how.replace(' error', ' error of')})")
+
+
+def _fmt(v) -> str:
+    return f"{complex(v):.10g}" if np.iscomplexobj(v) else f"{float(v):.10g}"
 
 
 def assert_scalar_close(got, expected, **kw) -> None:

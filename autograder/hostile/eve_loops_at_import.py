@@ -1,0 +1,3 @@
+# HOSTILE: loops forever at import.
+while True:
+    pass

