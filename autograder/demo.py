@@ -61,10 +61,29 @@ def sample_class(a: catalog.Assignment, dest: Path) -> dict[str, str]:
     return what
 
 
-def hostile_source(name: str, base: str) -> str:
-    """A hostile snippet wrapped around ``base``: its text before ``# --- AFTER ---`` goes first."""
-    before, _, after = (HOSTILE_DIR / f"{name}.py").read_text(encoding="utf-8").partition("# --- AFTER ---\n")
+def hostile_source(name: str, base: str, port: int = 9) -> str:
+    """A hostile snippet wrapped around ``base``: its text before ``# --- AFTER ---`` goes first.
+
+    ``{{PORT}}`` in the snippet becomes ``port`` (a loopback listener in the hostile test suite).
+    """
+    text = (HOSTILE_DIR / f"{name}.py").read_text(encoding="utf-8").replace("{{PORT}}", str(port))
+    before, _, after = text.partition("# --- AFTER ---\n")
     return before + "\n" + base + "\n" + after
+
+
+def hostile_cases() -> dict[str, dict]:
+    """Every hostile snippet's declared expectations (its ``# key: value`` header lines)."""
+    cases = {}
+    for path in sorted(HOSTILE_DIR.glob("*.py")):
+        meta = {"base": "stub", "expect": "score == 0", "status": "graded", "message": ""}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.startswith("# "):
+                break
+            key, sep, value = line[2:].partition(":")
+            if sep and key in meta:
+                meta[key] = value.strip()
+        cases[path.stem] = meta
+    return cases
 
 
 def run(out: Path, jobs: int = 0) -> int:

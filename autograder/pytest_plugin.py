@@ -180,6 +180,8 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
+    if not hasattr(config.option, "tbstyle"):  # quiet runs (no terminal plugin): cheap native tracebacks
+        config.option.tbstyle = "native"
     config.addinivalue_line("markers", "grade(function, points): the student function a test checks and its points")
     if not any(isinstance(p, DlkitPlugin) for p in config.pluginmanager.get_plugins()):
         config.pluginmanager.register(DlkitPlugin(LocalProvider(config.getoption("--dlkit-impl"))), "dlkit-session")

@@ -1,4 +1,6 @@
-# HOSTILE: wrong answers, then patches numpy's comparisons and pytest's runner at import.
+# HOSTILE: wrong answers, then patches numpy's comparisons and pytest's runner at import (security.md §4 case 3).
+# base: stub
+# expect: score == 0
 import numpy as _np
 
 _np.allclose = lambda *a, **k: True

@@ -1,4 +1,6 @@
-# HOSTILE (honest answers): leaves a setsid daemon and a small fork bomb behind at import.
+# HOSTILE (honest answers): leaves a setsid daemon and a fork bomb behind at import (cases 14, 15).
+# base: reference
+# expect: score == 100
 import os as _os
 import time as _time
 

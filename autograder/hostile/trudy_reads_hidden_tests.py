@@ -1,4 +1,6 @@
-# HOSTILE: hunts the disk for the reference solution and, if found, runs it as its own code.
+# HOSTILE: hunts the disk for the reference solution and hidden tests, and runs the reference if found (case 9).
+# base: stub
+# expect: score == 0
 import os as _os
 import time as _time
 

@@ -1,0 +1,11 @@
+# HOSTILE: honest code except one function that raises SystemExit / KeyboardInterrupt during the call (case 2).
+# base: reference
+# expect: 0 < score < 100
+# message: SystemExit
+# --- AFTER ---
+def step(z):
+    raise SystemExit(0)
+
+
+def sign(z):
+    raise KeyboardInterrupt
