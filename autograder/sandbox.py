@@ -94,6 +94,21 @@ def kill_orphans(keep=()) -> int:
     return killed
 
 
+def kill_uid(uid: int) -> int:
+    """SIGKILL every process running as ``uid`` (a job's dedicated worker uid); returns how many."""
+    killed = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if entry.stat().st_uid == uid:
+                os.kill(int(entry.name), signal.SIGKILL)
+                killed += 1
+        except (OSError, ProcessLookupError):
+            pass
+    return killed
+
+
 class _Backend:
     name = "?"
     strong = False
@@ -202,9 +217,15 @@ class BwrapBackend(_Backend):
         argv += ["--", self.setpriv, f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
                  "--bounding-set=-all", "--inh-caps=-all", "--no-new-privs"]
         argv += self.worker_argv(python, "/dlkit/code", "/dlkit/site", module_name, req_fd, resp_fd)
-        return subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out_fd, stderr=out_fd,
+        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out_fd, stderr=out_fd,
                                 pass_fds=(req_fd, resp_fd), start_new_session=True,
                                 preexec_fn=_rlimits(limits, nproc=True))
+        proc.dlkit_uid = uid
+        return proc
+
+    def kill(self, proc):
+        super().kill(proc)
+        kill_uid(proc.dlkit_uid)  # whatever still runs as this job's uid belongs to the submission
 
 
 def choose_backend(kind: str = "auto"):

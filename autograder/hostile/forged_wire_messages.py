@@ -3,7 +3,7 @@
 # base: stub
 # expect: score == 0
 # status: error
-# message: the worker sent
+# message: does not accept
 import io as _io
 import json as _json
 import os as _os

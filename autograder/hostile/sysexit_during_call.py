@@ -3,9 +3,9 @@
 # expect: 0 < score < 100
 # message: SystemExit
 # --- AFTER ---
-def step(z):
+def XOR(x1, x2):
     raise SystemExit(0)
 
 
-def sign(z):
+def XNOR(x1, x2):
     raise KeyboardInterrupt
