@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from autograder import catalog
+from autograder.i18n import translate
 from autograder.local_run import TestSuiteError, run_local
 
 TEXT = {
@@ -61,7 +62,7 @@ def run_check(a: catalog.Assignment, path: str | None = None, lang: str = "en", 
             result = f"[green]{t['passed']}"
         else:
             not_impl += r.message.startswith("not implemented")
-            msg = r.message if verbose else r.message.strip().splitlines()[0]
+            msg = translate(r.message if verbose else r.message.strip().splitlines()[0], lang)
             result = f"[red]{t['failed']}[/red] {_escape(msg)}"
         table.add_row(str(i), r.name, r.function, f"{r.score:g}/{r.points:g}", result)
     con.print(table)

@@ -99,7 +99,7 @@ def cmd_grade(args) -> int:
     progress_cb, finish = _progress(con, len(subs))
     try:
         grading.grade(a, subs, out, jobs=jobs, backend_kind=backend_kind, limits=limits, force=args.force,
-                      progress=progress_cb)
+                      progress=progress_cb, lang=args.lang)
     except RuntimeError as e:
         finish()
         con.print(f"[red]dlkit grade: {e}")
@@ -250,6 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--insecure", action="store_true",
                    help="allow the portable backend (no bubblewrap): not for official grades")
     s.add_argument("--backend", choices=["auto", "strong", "portable"], default="auto")
+    s.add_argument("--lang", choices=["en", "zh"], default="en", help="language of feedback.md")
     s.set_defaults(fn=cmd_grade)
 
     s = sub.add_parser("verify", help="check the grader against reference, stub and mutants (instructors)")

@@ -117,10 +117,11 @@ class BatchPlugin:
         return True
 
 
-def fingerprint(a: catalog.Assignment, sub: submissions.Submission, limits: Limits, backend_name: str) -> str:
+def fingerprint(a: catalog.Assignment, sub: submissions.Submission, limits: Limits, backend_name: str,
+                lang: str = "en") -> str:
     """What a grade depends on: the student's file, the tests, the reference, the grader, the limits."""
     h = hashlib.sha256()
-    h.update(f"dlkit {__version__} {backend_name} {sorted(vars(limits).items())}".encode())
+    h.update(f"dlkit {__version__} {backend_name} {lang} {sorted(vars(limits).items())}".encode())
     h.update(sub.module_file.read_bytes() if sub.module_file else (sub.problem or "").encode())
     for p in sorted(f for d in test_paths(a, True) for f in Path(d).rglob("*.py")):
         h.update(p.name.encode() + p.read_bytes())
@@ -168,7 +169,7 @@ def job_main(argv=None):
     def on_done(sub, test_results, status, seconds, output):
         g = Graded(sub.student, status, test_results, seconds, output, sub.fingerprint, backend.name,
                    backend.protections())
-        results.write_submission(out_dir / sub.student, a, g)
+        results.write_submission(out_dir / sub.student, a, g, spec.get("lang", "en"))
         reply.write(json.dumps({"student": sub.student, "score": g.score, "max_score": g.max_score,
                                 "status": status}) + "\n")
         reply.flush()
@@ -214,7 +215,8 @@ class _Job:
 
 
 def grade(a: catalog.Assignment, subs: list[submissions.Submission], out_dir: Path, *, jobs: int = 1,
-          backend_kind: str = "auto", limits: Limits | None = None, force: bool = False, progress=None) -> list[str]:
+          backend_kind: str = "auto", limits: Limits | None = None, force: bool = False, progress=None,
+          lang: str = "en") -> list[str]:
     """Grade ``subs`` into ``out_dir``; returns the students graded in this run (others were up to date)."""
     import json
     import selectors
@@ -228,7 +230,7 @@ def grade(a: catalog.Assignment, subs: list[submissions.Submission], out_dir: Pa
     out_dir.mkdir(parents=True, exist_ok=True)
     todo = []
     for sub in subs:
-        sub.fingerprint = fingerprint(a, sub, limits, backend_name)
+        sub.fingerprint = fingerprint(a, sub, limits, backend_name, lang)
         if not force and results.is_up_to_date(out_dir / sub.student, sub.fingerprint):
             if progress:
                 progress("skipped", sub.student)
@@ -243,7 +245,7 @@ def grade(a: catalog.Assignment, subs: list[submissions.Submission], out_dir: Pa
         for slot in range(max(1, min(jobs, len(todo)))):
             spec = Path(tmp) / f"job{slot}.json"
             spec.write_text(json.dumps({"assignment": a.slug, "out_dir": str(out_dir), "backend": backend_kind,
-                                        "limits": vars(limits), "slot": slot}))
+                                        "limits": vars(limits), "slot": slot, "lang": lang}))
             job = _Job(spec)
             procs.append(job)
             sel.register(job.proc.stdout, selectors.EVENT_READ, job)

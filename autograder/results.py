@@ -63,30 +63,33 @@ def gradescope_results(a, g) -> dict:
             "output": summary, "visibility": "visible", "stdout_visibility": "hidden", "tests": tests}
 
 
-def feedback_markdown(a, g) -> str:
+def feedback_markdown(a, g, lang: str = "en") -> str:
+    from autograder.i18n import LABELS, translate
+
+    t = LABELS[lang]
     lines = [f"# {a.slug} — {g.student}", "",
-             f"**Score: {_num(g.score)} / {_num(g.max_score)}**  (status: {g.status})", ""]
+             f"**{t['score']}: {_num(g.score)} / {_num(g.max_score)}**  ({t['status']}: {g.status})", ""]
     if g.status != "graded":
-        lines += [f"> {g.status}", ""]
-    lines += ["| # | test | function | points | result |", "|---|---|---|---|---|"]
+        lines += [f"> {translate(g.status, lang)}", ""]
+    lines += [f"| # | {t['test']} | {t['function']} | {t['points']} | {t['result']} |", "|---|---|---|---|---|"]
     for i, r in enumerate(g.results, 1):
-        kind = "hidden" if r.hidden else "public"
+        kind = t["hidden"] if r.hidden else t["public"]
         lines.append(f"| {i} | `{r.name}` ({kind}) | `{r.function}` | {_num(r.score)}/{_num(r.points)} | "
-                     f"{'passed' if r.passed else 'FAILED'} |")
+                     f"{t['passed'] if r.passed else t['failed']} |")
     failed = [(i, r) for i, r in enumerate(g.results, 1) if not r.passed]
     if failed:
-        lines += ["", "## What to fix", ""]
+        lines += ["", f"## {t['fix']}", ""]
         for i, r in failed:
             lines += [f"### {i}. `{r.name}` — `{r.function}`", ""]
             if r.doc:
                 lines += [r.doc, ""]
-            lines += ["```", r.message.strip(), "```", ""]
+            lines += ["```", translate(r.message.strip(), lang), "```", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def write_submission(dest: Path, a, g) -> None:
+def write_submission(dest: Path, a, g, lang: str = "en") -> None:
     atomic_write(dest / "results.json", json.dumps(gradescope_results(a, g), indent=2, ensure_ascii=False) + "\n")
-    atomic_write(dest / "feedback.md", feedback_markdown(a, g))
+    atomic_write(dest / "feedback.md", feedback_markdown(a, g, lang))
     record = {
         "student": g.student, "assignment": a.slug, "status": g.status, "score": _num(g.score),
         "max_score": _num(g.max_score), "seconds": round(g.seconds, 3), "fingerprint": g.fingerprint,
