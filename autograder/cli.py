@@ -244,8 +244,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", required=True, help="output folder")
     s.add_argument("--jobs", type=int, default=0, help="parallel grading jobs (default: the number of cores)")
     s.add_argument("--timeout", type=float, default=10.0, help="wall-clock seconds per call (default 10)")
-    s.add_argument("--budget", type=float, default=120.0,
-                   help="wall-clock seconds for all of one submission's calls (default 120)")
+    s.add_argument("--budget", type=float, default=60.0,
+                   help="wall-clock seconds for all of one submission's calls (default 60)")
     s.add_argument("--force", action="store_true", help="regrade submissions already graded with the same inputs")
     s.add_argument("--insecure", action="store_true",
                    help="allow the portable backend (no bubblewrap): not for official grades")

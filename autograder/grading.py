@@ -117,18 +117,23 @@ class BatchPlugin:
         return True
 
 
-def fingerprint(a: catalog.Assignment, sub: submissions.Submission, limits: Limits, backend_name: str,
-                lang: str = "en") -> str:
-    """What a grade depends on: the student's file, the tests, the reference, the grader, the limits."""
+def grader_fingerprint(a: catalog.Assignment, limits: Limits, backend_name: str, lang: str = "en") -> str:
+    """What every grade of ``a`` depends on besides the submission: tests, reference, grader, limits."""
     h = hashlib.sha256()
     h.update(f"dlkit {__version__} {backend_name} {lang} {sorted(vars(limits).items())}".encode())
-    h.update(sub.module_file.read_bytes() if sub.module_file else (sub.problem or "").encode())
     for p in sorted(f for d in test_paths(a, True) for f in Path(d).rglob("*.py")):
         h.update(p.name.encode() + p.read_bytes())
     for p in (a.solution_file(), *sorted(Path(__file__).parent.glob("*.py")),
               *sorted((catalog.ROOT / "shared").glob("*.py"))):
         if p.is_file():
             h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def fingerprint(grader: str, sub: submissions.Submission) -> str:
+    """A submission's grade is up to date when this matches: the grader's fingerprint plus the student's file."""
+    h = hashlib.sha256(grader.encode())
+    h.update(sub.module_file.read_bytes() if sub.module_file else (sub.problem or "").encode())
     return h.hexdigest()
 
 
@@ -229,8 +234,9 @@ def grade(a: catalog.Assignment, subs: list[submissions.Submission], out_dir: Pa
     out_dir = Path(out_dir).resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
     todo = []
+    grader = grader_fingerprint(a, limits, backend_name, lang)
     for sub in subs:
-        sub.fingerprint = fingerprint(a, sub, limits, backend_name, lang)
+        sub.fingerprint = fingerprint(grader, sub)
         if not force and results.is_up_to_date(out_dir / sub.student, sub.fingerprint):
             if progress:
                 progress("skipped", sub.student)

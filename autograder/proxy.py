@@ -34,7 +34,7 @@ NUMPY_SITE = str(Path(np.__file__).resolve().parent.parent)
 class Limits:
     """Resource limits of one worker (seconds, bytes)."""
 
-    def __init__(self, call_timeout=10.0, submission_budget=120.0, import_timeout=10.0, cpu_seconds=60,
+    def __init__(self, call_timeout=10.0, submission_budget=60.0, import_timeout=10.0, cpu_seconds=60,
                  memory_bytes=1 << 30, file_bytes=16 << 20, open_files=64, processes=64,
                  output_bytes=64 << 10, result_bytes=256 << 20, max_restarts=8):
         self.call_timeout = call_timeout

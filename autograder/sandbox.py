@@ -32,7 +32,31 @@ from pathlib import Path
 
 from autograder.proxy import NUMPY_SITE
 
-UID_BASE = 61000  # worker uids: UID_BASE + job slot
+UID_BASE = 61000  # worker uids: UID_BASE .. UID_BASE + UID_COUNT - 1, one per running grading job
+UID_COUNT = 256
+LOCK_DIR = Path("/run/dlkit-uids") if os.access("/run", os.W_OK) else Path("/tmp/dlkit-uids")
+
+
+def acquire_uid() -> tuple[int, int]:
+    """A worker uid no other grading job on this machine holds: (uid, lock fd kept open for the job's life).
+
+    Every job, of this run or of another ``dlkit grade`` running at the same time, gets its own
+    uid, so ``RLIMIT_NPROC`` and the end-of-submission sweep (:func:`kill_uid`) never touch another
+    job's workers.
+    """
+    import fcntl
+
+    LOCK_DIR.mkdir(mode=0o700, exist_ok=True)
+    for uid in range(UID_BASE, UID_BASE + UID_COUNT):
+        fd = os.open(LOCK_DIR / str(uid), os.O_CREAT | os.O_RDWR, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            continue
+        kill_uid(uid)  # leftovers of a job that died without cleaning up
+        return uid, fd
+    raise RuntimeError(f"all {UID_COUNT} worker uids are in use by other grading jobs")
 
 
 def python_executable() -> str:
@@ -173,6 +197,13 @@ class BwrapBackend(_Backend):
     def __init__(self):
         self.bwrap = shutil.which("bwrap")
         self.setpriv = shutil.which("setpriv")
+        self._uid = None
+
+    @property
+    def uid(self) -> int:
+        if self._uid is None:
+            self._uid, self._lock = acquire_uid()
+        return self._uid
 
     @classmethod
     def unavailable_reason(cls) -> str | None:
@@ -196,7 +227,7 @@ class BwrapBackend(_Backend):
         python = python_executable()
         prefix = Path(sys.base_prefix).resolve()
         site = Path(NUMPY_SITE)
-        uid = UID_BASE + slot
+        uid = self.uid
         argv = [self.bwrap, "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts",
                 "--unshare-cgroup-try", "--die-with-parent", "--new-session",
                 "--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",

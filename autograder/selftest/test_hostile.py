@@ -83,7 +83,7 @@ def worker_processes() -> list[str]:
             cmd = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
         except (OSError, IndexError, ValueError):
             continue
-        if sandbox.UID_BASE <= uid < sandbox.UID_BASE + 64 or "worker_main.py" in cmd:
+        if sandbox.UID_BASE <= uid < sandbox.UID_BASE + sandbox.UID_COUNT or "worker_main.py" in cmd:
             found.append(f"{entry.name} uid={uid} {cmd[:80]}")
     return found
 
