@@ -10,10 +10,12 @@ from pathlib import Path
 
 from autograder.results import atomic_write
 
+HARDEST = 25  # tests shown in the pass-rate-per-test figure (the full table is tests.csv)
+
 
 def _png(fig) -> str:
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=100, bbox_inches="tight")
+    fig.savefig(buf, format="png", dpi=80)
     import matplotlib.pyplot as plt
 
     plt.close(fig)
@@ -29,7 +31,7 @@ def figures(records: list[dict]) -> dict[str, str]:
 
     figs = {}
     scores = [r["score"] for r in records]
-    fig, ax = plt.subplots(figsize=(6, 3))
+    fig, ax = plt.subplots(figsize=(6, 3), layout="constrained")
     ax.hist(scores, bins=[i * 10 for i in range(11)], color="#4c72b0", edgecolor="white")
     ax.set_xlabel("score")
     ax.set_ylabel("submissions")
@@ -41,11 +43,12 @@ def figures(records: list[dict]) -> dict[str, str]:
         for t in r["tests"]:
             by_function[t["function"]].append(t["passed"])
             by_test[t["name"]].append(t["passed"])
+    hardest = sorted(by_test, key=lambda k: sum(by_test[k]) / len(by_test[k]))[:HARDEST]
     for key, data, title in (("functions", by_function, "Pass rate per function"),
-                             ("tests", by_test, "Pass rate per test")):
+                             ("tests", {k: by_test[k] for k in hardest}, f"The {HARDEST} hardest tests")):
         names = list(data)
         rates = [100 * sum(v) / len(v) for v in data.values()]
-        fig, ax = plt.subplots(figsize=(7, 0.25 * len(names) + 1))
+        fig, ax = plt.subplots(figsize=(7, 0.22 * len(names) + 1), layout="constrained")
         ax.barh(names[::-1], rates[::-1], color="#55a868")
         ax.set_xlim(0, 100)
         ax.set_xlabel("% of submissions passing")
@@ -53,8 +56,8 @@ def figures(records: list[dict]) -> dict[str, str]:
         ax.tick_params(axis="y", labelsize=7 if key == "tests" else 9)
         figs[key] = _png(fig)
 
-    slow = sorted(records, key=lambda r: r["seconds"], reverse=True)[:20]
-    fig, ax = plt.subplots(figsize=(7, 0.25 * len(slow) + 1))
+    slow = sorted(records, key=lambda r: r["seconds"], reverse=True)[:15]
+    fig, ax = plt.subplots(figsize=(7, 0.22 * len(slow) + 1), layout="constrained")
     ax.barh([r["student"] for r in slow][::-1], [r["seconds"] for r in slow][::-1], color="#c44e52")
     ax.set_xlabel("seconds")
     ax.set_title("Slowest submissions")
@@ -86,7 +89,7 @@ img{{max-width:100%}} .bad{{color:#b00}}</style></head><body>
 (<span class="bad">{', '.join(html.escape(r['student']) for r in errors[:20])}</span>).</p>
 <h2>Scores</h2><img alt="score histogram" src="{figs['histogram']}">
 <h2>Pass rate per function</h2><img alt="pass rate per function" src="{figs['functions']}">
-<h2>Pass rate per test</h2><img alt="pass rate per test" src="{figs['tests']}">
+<h2>Hardest tests</h2><img alt="pass rate of the hardest tests" src="{figs['tests']}">
 <h2>Time per submission</h2><img alt="slowest submissions" src="{figs['time']}">
 <h2>Gradebook</h2><table><tr><th>student</th><th>score</th><th>status</th><th>seconds</th></tr>
 {rows}
