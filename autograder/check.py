@@ -19,6 +19,8 @@ TEXT = {
         "notimpl": "{n} test(s) fail only because a function is not implemented yet.",
         "more": "Run with -v to see full messages.",
         "broken": "Your module could not be imported:",
+        "imports": "Warning: your module imports {names}. The grader provides only numpy and the Python standard "
+                   "library, so these imports will fail when your work is graded (0 points). Remove them.",
     },
     "zh": {
         "title": "{slug} 的公开测试（{file}）",
@@ -30,6 +32,8 @@ TEXT = {
         "notimpl": "{n} 个测试仅因为函数尚未实现而未通过。",
         "more": "加上 -v 可查看完整的提示信息。",
         "broken": "无法导入你的模块：",
+        "imports": "警告：你的模块导入了 {names}。评分环境只提供 numpy 和 Python 标准库，"
+                   "这些导入在评分时会失败（得 0 分）。请删除它们。",
     },
 }
 
@@ -45,6 +49,9 @@ def run_check(a: catalog.Assignment, path: str | None = None, lang: str = "en", 
     if not module_file.is_file():
         con.print(f"[red]{t['missing'].format(path=module_file, file=a.filename)}")
         return 0
+    foreign = foreign_imports(module_file)
+    if foreign:
+        con.print(f"[yellow]{t['imports'].format(names=', '.join(foreign))}")
     try:
         results = run_local(a, module_file, hidden=False)
     except TestSuiteError as e:
@@ -81,3 +88,22 @@ def _escape(text: str) -> str:
     from rich.markup import escape
 
     return escape(text)
+
+
+def foreign_imports(module_file: Path) -> list[str]:
+    """Top-level modules the student imports that the grader's sandbox does not have."""
+    import ast
+    import sys
+
+    try:
+        tree = ast.parse(module_file.read_text(encoding="utf-8"))
+    except (SyntaxError, UnicodeDecodeError):
+        return []
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    allowed = set(sys.stdlib_module_names) | {"numpy", "__future__"}
+    return sorted(n for n in names if n not in allowed)

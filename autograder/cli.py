@@ -47,6 +47,8 @@ def cmd_list(args) -> int:
         hid = sum(h for _, h in per_function.values())
         table.add_row("[bold]total", f"{pub:g}", f"{hid:g}", f"{pub + hid:g}")
         con.print(table)
+        if not a.hidden_tests().is_dir():
+            con.print(f"  hidden tests (not in this release) are worth the other {100 - pub:g} of 100 points")
     return 0
 
 
@@ -88,8 +90,8 @@ def cmd_grade(args) -> int:
         return EXIT_USAGE
     out = Path(args.out)
     limits = Limits(call_timeout=args.timeout, submission_budget=args.budget)
-    jobs = args.jobs or os.cpu_count() or 1
-    con.print(f"Grading {len(subs)} submission(s) of [bold]{a.slug}[/bold] with {jobs} job(s) "
+    jobs = min(args.jobs or os.cpu_count() or 1, len(subs))
+    con.print(f"Grading {len(subs)} submission(s) of [bold]{a.slug}[/bold] with up to {jobs} job(s) "
               f"in the [bold]{backend.name}[/bold] sandbox.")
     for p in backend.protections():
         con.print(f"  [green]✓[/green] {p}")
@@ -98,7 +100,7 @@ def cmd_grade(args) -> int:
                   "(--insecure)")
     progress_cb, finish = _progress(con, len(subs))
     try:
-        grading.grade(a, subs, out, jobs=jobs, backend_kind=backend_kind, limits=limits, force=args.force,
+        graded = grading.grade(a, subs, out, jobs=jobs, backend_kind=backend_kind, limits=limits, force=args.force,
                       progress=progress_cb, lang=args.lang)
     except RuntimeError as e:
         finish()
@@ -106,6 +108,9 @@ def cmd_grade(args) -> int:
         return 1
     finally:
         finish()
+    if len(graded) < len(subs):
+        con.print(f"{len(subs) - len(graded)} submission(s) already graded with the same inputs were skipped "
+                  "(--force regrades them)")
     records = results.write_class_files(out, a, [s.student for s in subs])
     report.write_report(out, a, records)
     _print_gradebook(con, out, a, [s.student for s in subs])

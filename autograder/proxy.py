@@ -132,6 +132,8 @@ class WorkerSession:
         if not hello.get("ready"):
             err = hello.get("error") or {}
             self.import_error = f"{err.get('type', 'Error')}: {err.get('message', '')}\n{err.get('traceback', '')}".strip()
+            if err.get("type") == "ModuleNotFoundError":
+                self.import_error += "\n(the grader provides only numpy and the Python standard library)"
             self.close()
             raise ImportFailed(f"importing {self.module_name}.py failed: {self.import_error}")
 
@@ -181,14 +183,20 @@ class WorkerSession:
             if ready:
                 chunk = os.read(self._resp, 1 << 20)
                 if not chunk:
-                    code = self._fail_worker()
+                    code = self._fail_worker(exited=True)
                     tail = self.output().strip().splitlines()[-5:]
                     raise StudentCrashed(f"the worker process died while {what} ({code})"
                                          + ("; last output:\n" + "\n".join(tail) if tail else ""))
                 self._buf += chunk
 
-    def _fail_worker(self) -> str:
+    def _fail_worker(self, exited: bool = False) -> str:
+        """Kill the worker (after a short wait if it is already exiting) and say how it ended."""
         proc = self.proc
+        if exited and proc is not None:
+            try:
+                proc.wait(timeout=1.0)
+            except Exception:
+                pass
         self.restarts += 1
         self.close()
         return self.backend.describe_exit(proc) if proc is not None else "not running"
@@ -376,6 +384,8 @@ class RemoteFunction:
 
 class RemoteObject:
     """A student object (a layer, an optimizer, a network) living in the worker."""
+
+    dlkit_type_name = "an object that is not plain data (not an exact numpy array, number, tuple, list or dict)"
 
     def __init__(self, session: WorkerSession, handle: Handle):
         object.__setattr__(self, "_session", session)

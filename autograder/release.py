@@ -24,7 +24,7 @@ BEGIN = "# BEGIN SOLUTION"
 END = "# END SOLUTION"
 _DEF = re.compile(r"^(\s*)(?:async\s+)?(def|class)\s+([A-Za-z_]\w*)")
 
-STUDENT_DEPENDENCIES = ["numpy", "pytest", "hypothesis", "rich", "matplotlib"]
+STUDENT_DEPENDENCIES = ["numpy", "pytest", "hypothesis", "rich", "matplotlib", "jupyterlab", "ipykernel"]
 
 
 class ReleaseError(Exception):
@@ -153,10 +153,12 @@ def build_release(out: Path, root: Path = catalog.ROOT) -> Path:
                     ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "tests", "mutants", "selftest"))
     for name in ("conftest.py", "pyproject.toml"):
         shutil.copy2(root / name, out / name)
-    for doc in ("student-guide.md", "grading-policy.md"):
+    (out / "docs").mkdir(exist_ok=True)
+    for doc in ("student-guide.md", "student-guide.zh.md", "grading-policy.md"):
         if (root / "docs" / doc).is_file():
-            (out / "docs").mkdir(exist_ok=True)
             shutil.copy2(root / "docs" / doc, out / "docs" / doc)
+    if (root / "docs" / "figures").is_dir():  # the handouts show these
+        shutil.copytree(root / "docs" / "figures", out / "docs" / "figures", ignore=_SKIP)
     workflow = root / "autograder" / "templates" / "student-checks.yml"
     if workflow.is_file():
         (out / ".github" / "workflows").mkdir(parents=True, exist_ok=True)

@@ -70,7 +70,7 @@ def clean_env(home: str) -> dict:
         "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
         "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1", "PYTHONUNBUFFERED": "1",
     }
-    for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):  # some CPUs need these for a correct OpenBLAS
+    for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "DLKIT_RUN"):  # DLKIT_RUN: tags a run's workers  # some CPUs need these for a correct OpenBLAS
         if k in os.environ:
             env[k] = os.environ[k]
     return env
@@ -165,8 +165,10 @@ class _Backend:
                 return f"killed by signal {signal.Signals(-rc).name}"
             except ValueError:
                 return f"killed by signal {-rc}"
-        if rc == 128 + signal.SIGXCPU or rc == 128 + signal.SIGKILL:
-            return f"exit status {rc} (killed: CPU time limit)"
+        if rc == 128 + signal.SIGXCPU:
+            return f"exit status {rc} (CPU time limit)"
+        if rc == 128 + signal.SIGKILL:
+            return f"exit status {rc} (killed: a resource limit or the grader's deadline)"
         return f"exit status {rc}"
 
 

@@ -61,6 +61,8 @@ def rel_error(a, b) -> float:
 
 def _type_name(x) -> str:
     t = type(x)
+    if getattr(t, "dlkit_type_name", None):  # the grader's stand-in for a non-data result
+        return t.dlkit_type_name
     return t.__name__ if t.__module__ == "builtins" else f"{t.__module__}.{t.__name__}"
 
 
