@@ -83,7 +83,9 @@ class Timers:
         timers = self
 
         def timed(*args, **kwargs):
-            if timers._stack and (timers._stack[-1][2] or (not reentrant and any(f[0] == bucket for f in timers._stack))):
+            inside_absorbing = timers._stack and timers._stack[-1][2]
+            inside_self = not reentrant and any(f[0] == bucket for f in timers._stack)
+            if inside_absorbing or inside_self:
                 return fn(*args, **kwargs)
             frame = [bucket, 0.0, absorb]
             timers._stack.append(frame)

@@ -26,7 +26,8 @@ def variants(ws: Workspace, timeout: float) -> list[Variant]:
         run = timed(grade_cmd(a.number, ws.subs, "--out", out, "--jobs", "1", "--force", "--insecure",
                      "--backend", "portable"), timeout=timeout, sample_memory="cpu")
         recs = dlkit_records(out, ws.students)
-        return {"wall": run.wall, "per_sub_wall": run.wall / n, "per_sub_cpu": run.cpu / n, "per_sub": {s: recs[s]["seconds"] for s in ws.students},
+        return {"wall": run.wall, "per_sub_wall": run.wall / n, "per_sub_cpu": run.cpu / n,
+                "per_sub": {s: recs[s]["seconds"] for s in ws.students},
                 "scores": {s: recs[s]["score"] for s in ws.students}}
 
     vs.append(Variant("dlkit_portable", "dlkit grade --insecure --backend portable",

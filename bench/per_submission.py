@@ -31,7 +31,7 @@ from typing import Callable
 from autograder import catalog
 
 from bench import classgen
-from bench.common import (DLKIT, grade_cmd, OUT, PY, ROOT, fmt_s, log, median, shell, timed, tool)
+from bench.common import DLKIT, OUT, PY, fmt_s, grade_cmd, log, median, shell, timed, tool
 
 
 @dataclass

@@ -26,7 +26,7 @@ from pathlib import Path
 from autograder import catalog
 
 from bench import classgen
-from bench.common import (DLKIT, OUT, PY, ROOT, fmt_s, log, median, rotate, shell, timed)
+from bench.common import DLKIT, OUT, PY, fmt_s, log, median, rotate, shell, timed
 
 PROFILE = OUT / "profile"
 PROBE_SLOT = 40  # worker uid 61040: clear of the slots a concurrent `dlkit grade --jobs 2` uses
@@ -58,6 +58,9 @@ def fixed_costs(report, a, rounds: int, records_dir: Path | None, subs_dir: Path
         f"collect {a.slug}'s tests (pytest session, --collect-only)": ("inner", (
             "import time; from autograder import catalog; from autograder.local_run import collect\n"
             f"a = catalog.resolve({a.number!r}); t = time.perf_counter(); n = len(collect(a))\n"
+            "print(time.perf_counter() - t)")),
+        "of which hypothesis (imported by autograder/pytest_plugin.py; no test uses it)": ("inner", (
+            "import time, pytest, numpy; t = time.perf_counter(); import hypothesis\n"
             "print(time.perf_counter() - t)")),
         "import matplotlib.pyplot (the report's figures)": ("inner", (
             "import time; t = time.perf_counter(); import matplotlib; matplotlib.use('Agg'); "
@@ -289,7 +292,8 @@ def per_submission_path(report, ws_subs: Path | None, a, rounds: int, per_assign
             d = detail[k]
             parts = [f"{key} {fmt_s(d[key])}" for key in BUCKETS if key in d and d[key] > 0.0005]
             report.add(sec, f"{a.slug}, section 1's submissions, {k}",
-                       f"{fmt_s(d['_seconds'])} = " + ", ".join(parts) + f", pytest machinery {fmt_s(d['_pytest_other'])}"
+                       f"{fmt_s(d['_seconds'])} = " + ", ".join(parts)
+                       + f", pytest machinery {fmt_s(d['_pytest_other'])}"
                        f"; CPU grader {fmt_s(d['_grader_cpu'])} + worker {fmt_s(d['_worker_cpu'])}",
                        n=rounds, command=shell([PY, "-m", "bench.inproc", k, a.number, ws_subs, "--out", "R.json",
                                                 "--instrument"]))

@@ -23,7 +23,7 @@ import time
 from autograder import catalog, demo
 
 from bench import classgen
-from bench.common import (DLKIT, grade_cmd, OUT, fmt_mb, fmt_s, foreign_workers, load_average, log, median, percentile,
+from bench.common import (OUT, fmt_mb, fmt_s, foreign_workers, grade_cmd, load_average, log, median, percentile,
                           shell, timed)
 
 BUDGET_CLASS = 600.0          # 10 minutes on 2 cores
@@ -102,7 +102,8 @@ def run(report, students: int, jobs: int, timeout: float, budget: float, only=No
         seconds += secs
         runs[a.slug] = {"wall": r.wall, "median": median(secs), "p95": percentile(secs, 95), "n": len(secs),
                         "peak_rss": r.peak_rss, "peak_pss": r.peak_pss, "cpu": r.cpu, "load": load_average()}
-        log(f"  {a.slug}: {fmt_s(r.wall)} wall, {fmt_s(r.cpu)} CPU, median {fmt_s(median(secs))}, p95 {fmt_s(percentile(secs, 95))}, "
+        log(f"  {a.slug}: {fmt_s(r.wall)} wall, {fmt_s(r.cpu)} CPU, median {fmt_s(median(secs))}, "
+            f"p95 {fmt_s(percentile(secs, 95))}, "
             f"grader peak {fmt_mb(r.peak_rss)}, load {load_average()}")
     n = len(seconds)
     cmd_txt = shell(grade_cmd("NN", root / "NN_name", "--out", grades / "NN_name", "--jobs", jobs,
@@ -142,6 +143,7 @@ def run(report, students: int, jobs: int, timeout: float, budget: float, only=No
     report.sections["class"] = {"runs": runs, "anomalies": anomalies, "seconds": seconds,
                                 "by_kind": {k: [median(v), percentile(v, 95), len(v)] for k, v in by_kind.items()},
                                 "peak_by": peak_by, "interference": interference}
-    return {"total": total_wall, "cpu": total_cpu, "median": median(seconds), "p95": percentile(seconds, 95), "peak": peak,
+    return {"total": total_wall, "cpu": total_cpu, "median": median(seconds), "p95": percentile(seconds, 95),
+            "peak": peak,
             "peak_pss": peak_pss,
             "anomalies": anomalies}
