@@ -30,7 +30,6 @@ def _console():
 def cmd_list(args) -> int:
     from rich.table import Table
 
-    from autograder.pytest_plugin import LocalProvider  # noqa: F401  (plugin import check)
     from autograder.local_run import collect_points
 
     con = _console()

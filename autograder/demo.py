@@ -8,7 +8,6 @@ grades each class in the sandbox and prints the gradebooks.
 
 from __future__ import annotations
 
-import os
 import shutil
 import zipfile
 from pathlib import Path

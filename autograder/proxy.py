@@ -256,9 +256,7 @@ class WorkerSession:
             result = fn(*args, **kwargs)
             out = []
             header = {"ok": True, "result": wire.encode(result, out)}
-        except (wire.WireError, KeyError, TypeError) as e:
-            header, out = {"ok": False, "message": f"{type(e).__name__}: {e}"}, []
-        except Exception as e:  # the grader's function failed on the student's input
+        except Exception as e:  # a bad callback id, non-data arguments, or the grader's function failing
             header, out = {"ok": False, "message": f"{type(e).__name__}: {e}"}, []
         self._send(header, out)
 
@@ -424,7 +422,7 @@ def _wrap(session, value):
     if isinstance(value, Handle):
         return RemoteObject(session, value)
     if type(value) is list:
-        return [_wrap(session, v) if not isinstance(v, Handle) else RemoteObject(session, v) for v in value]
+        return [_wrap(session, v) for v in value]
     return value
 
 

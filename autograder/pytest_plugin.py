@@ -18,8 +18,9 @@ A test declares what it checks and what it is worth with
 from __future__ import annotations
 
 import os
+import sys
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +29,16 @@ import pytest
 from autograder import catalog, messages
 from autograder.loading import load_module_from_file
 
-try:  # hypothesis is a test dependency; profile: reproducible and without deadlines
+
+
+def _load_hypothesis_profile():
+    """Reproducible property tests without deadlines: derandomised, no example database.
+
+    Done only when a test module imported hypothesis, so runs without property tests
+    do not pay for importing it (about 0.1 s per ``dlkit check`` and per grading job).
+    """
+    if "hypothesis" not in sys.modules:
+        return
     from hypothesis import HealthCheck, settings
 
     settings.register_profile(
@@ -37,8 +47,6 @@ try:  # hypothesis is a test dependency; profile: reproducible and without deadl
         print_blob=False,
     )
     settings.load_profile("dlkit")
-except ImportError:  # pragma: no cover
-    pass
 
 
 @dataclass
@@ -185,3 +193,7 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "grade(function, points): the student function a test checks and its points")
     if not any(isinstance(p, DlkitPlugin) for p in config.pluginmanager.get_plugins()):
         config.pluginmanager.register(DlkitPlugin(LocalProvider(config.getoption("--dlkit-impl"))), "dlkit-session")
+
+
+def pytest_collection_finish(session):
+    _load_hypothesis_profile()

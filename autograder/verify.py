@@ -107,24 +107,3 @@ def verify(a: catalog.Assignment, isolated: bool = True) -> Report:
         note = f"failed tests name {', '.join(broke) or 'nothing'}" + ("" if named else f"; expected one of {m.breaks}")
         rep.outcomes.append(Outcome(f"mutant {m.name}", s, ok, note))
     return rep
-
-
-def main_local(argv=None):  # python -m autograder.verify NN [--local]
-    import sys
-    args = sys.argv[1:] if argv is None else argv
-    local = "--local" in args
-    keys = [x for x in args if not x.startswith("-")] or [a.number for a in catalog.available()]
-    bad = 0
-    for k in keys:
-        rep = verify(catalog.resolve(k), isolated=not local)
-        print(f"== {rep.assignment.slug}: {'OK' if rep.ok else 'FAILED'}")
-        for o in rep.outcomes:
-            print(f"  {'ok ' if o.ok else 'BAD'} {o.label:40s} {o.score:6.1f}  {o.note}")
-        for p in rep.problems:
-            print(f"  BAD {p}")
-        bad += not rep.ok
-    return 1 if bad else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main_local())
