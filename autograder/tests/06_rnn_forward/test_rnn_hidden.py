@@ -138,7 +138,8 @@ def test_rnn_forward_leaves_inputs_unchanged(student, rng):
     h0 = rng.uniform(-1, 1, (3, 5))
     Wx, Wh, b = _params(rng, 2, 5)
     with inputs_unchanged(x, h0, Wx, Wh, b, names=["x", "h0", "Wx", "Wh", "b"]):
-        student.rnn_forward(x, h0, Wx, Wh, b)
+        h, _ = student.rnn_forward(x, h0, Wx, Wh, b)
+    assert type(h) is np.ndarray and h.shape == (3, 4, 5), "rnn_forward must return states of shape (N, T, H)"
 
 
 @pytest.mark.grade("rnn_forward", points=3)
@@ -237,4 +238,5 @@ def test_rnn_many_to_one_leaves_inputs_unchanged(student, rng):
     b_out = rng.standard_normal(2)
     args = (x, h0, Wx, Wh, b, W_out, b_out)
     with inputs_unchanged(*args, names=["x", "h0", "Wx", "Wh", "b", "W_out", "b_out"]):
-        student.rnn_many_to_one(*args)
+        out = student.rnn_many_to_one(*args)
+    assert type(out) is np.ndarray and out.shape == (2, 2), "rnn_many_to_one must return an array of shape (N, O)"

@@ -285,4 +285,7 @@ def test_lstm_backward_leaves_dh_unchanged(student, rng):
     dh = rng.standard_normal((4, 3, 3))
     _, cache = student.lstm_forward(*args)
     with inputs_unchanged(dh, names=["dh"]):
-        student.lstm_backward(dh, cache)
+        grads = student.lstm_backward(dh, cache)
+    shapes = [np.shape(a) for a in args]
+    assert len(grads) == 5 and all(type(g) is np.ndarray and g.shape == s for g, s in zip(grads, shapes)), \
+        "lstm_backward must return (dx, dh0, dWx, dWh, db) shaped like (x, h0, Wx, Wh, b)"
