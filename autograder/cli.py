@@ -88,7 +88,9 @@ def cmd_grade(args) -> int:
         con.print("[red]dlkit grade: no submissions found in " + ", ".join(args.submissions))
         return EXIT_USAGE
     out = Path(args.out)
-    limits = Limits(call_timeout=args.timeout, submission_budget=args.budget)
+    # A module that hangs at import is bounded like any call (but numpy's import needs a moment).
+    limits = Limits(call_timeout=args.timeout, submission_budget=args.budget,
+                    import_timeout=min(10.0, max(args.timeout, 3.0)))
     jobs = min(args.jobs or os.cpu_count() or 1, len(subs))
     con.print(f"Grading {len(subs)} submission(s) of [bold]{a.slug}[/bold] with up to {jobs} job(s) "
               f"in the [bold]{backend.name}[/bold] sandbox.")
@@ -111,9 +113,11 @@ def cmd_grade(args) -> int:
         con.print(f"{len(subs) - len(graded)} submission(s) already graded with the same inputs were skipped "
                   "(--force regrades them)")
     records = results.write_class_files(out, a, [s.student for s in subs])
-    report.write_report(out, a, records)
+    if not args.no_report:
+        report.write_report(out, a, records)
     _print_gradebook(con, out, a, [s.student for s in subs])
-    con.print(f"\nWrote {out}/gradebook.csv, tests.csv, report.html and <student>/results.json, feedback.md")
+    con.print(f"\nWrote {out}/gradebook.csv, tests.csv, {'' if args.no_report else 'report.html, '}"
+              "<student>/results.json and feedback.md")
     return 0
 
 
@@ -247,7 +251,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("submissions", nargs="+", help="submission folders or .zip files, or a folder of them")
     s.add_argument("--out", required=True, help="output folder")
     s.add_argument("--jobs", type=int, default=0, help="parallel grading jobs (default: the number of cores)")
-    s.add_argument("--timeout", type=float, default=10.0, help="wall-clock seconds per call (default 10)")
+    s.add_argument("--timeout", type=float, default=10.0, help="wall-clock seconds per call, and for the module's import "
+                   "(at least 3, at most 10) (default 10)")
     s.add_argument("--budget", type=float, default=60.0,
                    help="wall-clock seconds for all of one submission's calls (default 60)")
     s.add_argument("--force", action="store_true", help="regrade submissions already graded with the same inputs")
@@ -255,6 +260,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="allow the portable backend (no bubblewrap): not for official grades")
     s.add_argument("--backend", choices=["auto", "strong", "portable"], default="auto")
     s.add_argument("--lang", choices=["en", "zh"], default="en", help="language of feedback.md")
+    s.add_argument("--no-report", action="store_true",
+                   help="skip report.html (its figures take about a second; e.g. for one submission)")
     s.set_defaults(fn=cmd_grade)
 
     s = sub.add_parser("verify", help="check the grader against reference, stub and mutants (instructors)")

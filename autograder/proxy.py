@@ -298,6 +298,36 @@ class WorkerSession:
         reply, rblobs = self.request(header, blobs, what)
         return self._unwrap(reply, rblobs, what)
 
+    def perturb(self, target: dict, args, kwargs, wrt: int, h: float, pick, what: str):
+        """The outputs of ``fn`` at ``args[wrt] +/- h`` per entry, built by the worker (gradient checks)."""
+        blobs = []
+        on_other = lambda v: self._handle_node(v._handle if isinstance(v, RemoteObject) else v)  # noqa: E731
+        header = dict(target, op="perturb", errstate=np.geterr(), wrt=wrt, h=float(h), pick=pick,
+                      args=wire.encode(tuple(args), blobs, on_other), kwargs=wire.encode(dict(kwargs), blobs, on_other))
+        reply, rblobs = self.request(header, blobs, what)
+        result = self._unwrap(reply, rblobs, what)
+        n = 2 * int(np.size(args[wrt]))
+        if reply.get("stacked"):
+            if type(result) is not np.ndarray or result.ndim == 0 or len(result) != n:
+                raise BadResult(f"{what} returned data the grader does not accept: wrong number of results")
+            return list(result)
+        if type(result) is not list or len(result) != n:
+            raise BadResult(f"{what} returned data the grader does not accept: wrong number of results")
+        return result
+
+    def param_sweep(self, handle: Handle, attr: str, method: str, args, values: dict, h: float, what: str):
+        """``obj.<method>(*args)`` with each entry of ``obj.<attr>[key]`` moved by +/- h in turn."""
+        blobs = []
+        header = {"op": "param_sweep", "handle": self._handle_node(handle)["h"], "attr": attr, "method": method,
+                  "errstate": np.geterr(), "h": float(h),
+                  "args": wire.encode(tuple(args), blobs), "values": wire.encode(dict(values), blobs)}
+        reply, rblobs = self.request(header, blobs, what)
+        result = self._unwrap(reply, rblobs, what)
+        n = 2 * sum(int(np.size(v)) for v in values.values())
+        if type(result) is not list or len(result) != n:
+            raise BadResult(f"{what} returned data the grader does not accept: wrong number of results")
+        return result
+
     def simple(self, header: dict, what: str, blobs=None):
         reply, rblobs = self.request(header, blobs or [], what)
         if reply.get("callable"):
@@ -376,6 +406,11 @@ class RemoteFunction:
         """Many calls in one round trip (gradient checks); in-place changes are not mirrored."""
         return _wrap(self._session, self._session.call_many(self._target, calls, pick, f"calling {self.__name__}"))
 
+    def perturbed(self, args, kwargs, wrt, h, pick=None):
+        """Outputs at ``args[wrt] +/- h`` for each entry, computed in one round trip (see gradcheck)."""
+        return _wrap(self._session, self._session.perturb(self._target, args, kwargs, wrt, h, pick,
+                                                          f"calling {self.__name__}"))
+
     def __repr__(self):
         return f"<student function {self.__name__} (sandboxed)>"
 
@@ -388,6 +423,7 @@ class RemoteObject:
     def __init__(self, session: WorkerSession, handle: Handle):
         object.__setattr__(self, "_session", session)
         object.__setattr__(self, "_handle", handle)
+        object.__setattr__(self, "_methods", set())  # names known to be methods: saves a round trip per call
 
     def _node(self):
         return self._session._handle_node(self._handle)
@@ -395,9 +431,14 @@ class RemoteObject:
     def __getattr__(self, name):
         if name.startswith("__"):
             raise AttributeError(name)
+        # The call itself is still resolved by name in the worker, so a replaced method is the one called.
+        if name in self._methods:
+            self._node()
+            return RemoteFunction(self._session, {"handle": self._handle.id, "name": name}, name)
         value = self._session.simple({"op": "getattr", "handle": self._node()["h"], "name": name},
                                      f"reading .{name}")
         if value is _CALLABLE:
+            self._methods.add(name)
             return RemoteFunction(self._session, {"handle": self._handle.id, "name": name}, name)
         return _wrap(self._session, value)
 
@@ -412,6 +453,12 @@ class RemoteObject:
         node = wire.encode(dict(values), blobs)
         self._session.simple({"op": "fill", "handle": self._node()["h"], "attr": attr, "values": node},
                              f"setting .{attr}", blobs)
+
+    def _dlkit_param_sweep(self, attr, method, args, values, h):
+        """Values of ``self.<method>(*args)`` with each entry of ``self.<attr>[key]`` at value +/- h, in
+        order (key, entry, +/-); the parameters get ``values`` back at the end. One round trip."""
+        return _wrap(self._session, self._session.param_sweep(self._handle, attr, method, args, values, h,
+                                                              f"calling .{method}"))
 
     def __repr__(self):
         return f"<student object #{self._handle.id} (sandboxed)>"

@@ -166,6 +166,10 @@ def handle(req, blobs):
                 value = fn(*args, **kwargs)
                 results.append(value[pick] if pick is not None else value)
         return {"ok": True, "result": wire.encode(results, out_blobs, _keep), "sync": []}, out_blobs
+    if op == "perturb":
+        return _perturb(req, blobs)
+    if op == "param_sweep":
+        return _param_sweep(req, blobs)
     if op == "getattr":
         value = getattr(HANDLES[req["handle"]], req["name"])
         if callable(value) and not isinstance(value, (np.ndarray, np.generic)):
@@ -185,6 +189,59 @@ def handle(req, blobs):
             HANDLES.pop(h, None)
         return {"ok": True, "result": None}, []
     raise ValueError(f"unknown request {op!r}")
+
+
+def _perturb(req, blobs):
+    """Gradient checks: call the target with args[wrt] +/- h at each entry in turn.
+
+    Every call gets fresh copies of all arguments, as if each had been sent on its own.
+    The picked outputs come back stacked into one array when they allow it (one blob).
+    """
+    fn, _ = _target(req)
+    args = list(_decode(req["args"], blobs))
+    kwargs = _decode(req["kwargs"], blobs)
+    wrt, h, pick = req["wrt"], req["h"], req.get("pick")
+    x = args[wrt]
+    if type(x) is not np.ndarray:
+        raise TypeError("perturb: the argument to differentiate is not an array")
+    outs = []
+    with np.errstate(**(req.get("errstate") or {})):
+        for i in range(x.size):
+            for sign in (1, -1):
+                xp = x.copy()
+                xp.flat[i] += sign * h
+                a = [xp if j == wrt else _snapshot(v) for j, v in enumerate(args)]
+                value = fn(*a, **_snapshot(kwargs))
+                outs.append(value[pick] if pick is not None else value)
+    out_blobs = []
+    first = outs[0] if outs else None
+    if outs and all(type(o) is np.ndarray and o.shape == first.shape and o.dtype == first.dtype for o in outs) \
+            and first.dtype.kind in wire._NUMERIC_KINDS and first.dtype.fields is None:
+        return {"ok": True, "stacked": True, "result": wire.encode(np.stack(outs), out_blobs)}, out_blobs
+    return {"ok": True, "result": wire.encode(outs, out_blobs, _keep)}, out_blobs
+
+
+def _param_sweep(req, blobs):
+    """Object gradient checks: for each entry of obj.<attr>[key], set it to value +/- h and call
+    obj.<method>(*args); the parameters get their values back at the end."""
+    obj = HANDLES[req["handle"]]
+    args = _decode(req["args"], blobs)
+    values = _decode(req["values"], blobs)
+    h = req["h"]
+    outs = []
+    with np.errstate(**(req.get("errstate") or {})):
+        for key, value in values.items():
+            try:
+                for i in range(value.size):
+                    p = value.copy()
+                    for sign in (1, -1):
+                        p.flat[i] = value.flat[i] + sign * h
+                        getattr(obj, req["attr"])[key][...] = p
+                        outs.append(getattr(obj, req["method"])(*args))
+            finally:
+                getattr(obj, req["attr"])[key][...] = value
+    out_blobs = []
+    return {"ok": True, "result": wire.encode(outs, out_blobs, _keep)}, out_blobs
 
 
 def main():

@@ -69,7 +69,7 @@ if ! command -v bwrap >/dev/null 2>&1 || [ "$(id -u)" != 0 ] \\
   EXTRA=(--backend portable --insecure)
 fi
 cd "$SRC/dlkit"
-"$PY" -m autograder.cli grade {slug} "$ROOT/submission" --out "$OUT" --jobs 1 "${{EXTRA[@]}}" >"$OUT/grade.log" 2>&1
+"$PY" -m autograder.cli grade {slug} "$ROOT/submission" --out "$OUT" --jobs 1 --no-report "${{EXTRA[@]}}" >"$OUT/grade.log" 2>&1
 STATUS=$?
 "$PY" "$SRC/dlkit_gradescope.py" "$OUT" "$ROOT/results/results.json" "$STATUS" "$SANDBOX"
 """

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from shared.checks import CheckFailure, as_real, assert_close, inputs_unchanged, load_params, rel_error
-from shared.gradcheck import STEP_TOL, check_gradient
+from shared.gradcheck import STEP_TOL, check_gradient, numerical_param_gradient
 
 KEYS = ("W1", "b1", "W2", "b2")
 HIDDEN = ["sigmoid", "relu", "tanh"]
@@ -56,22 +56,8 @@ def _pair(student, ref, params, *args, **kwargs):
 
 
 def _loss_numeric(net, X, T, params, h=1e-5):
-    grads = {}
-    for key in KEYS:
-        value = params[key]
-        g = np.empty(value.shape)
-        for i in range(value.size):
-            p = value.copy()
-            p.flat[i] = value.flat[i] + h
-            load_params(net, {key: p})
-            plus = as_real(net.loss(X, T))
-            p.flat[i] = value.flat[i] - h
-            load_params(net, {key: p})
-            minus = as_real(net.loss(X, T))
-            g.flat[i] = (plus - minus) / (2 * h)
-        load_params(net, {key: value})
-        grads[key] = g
-    return grads
+    """Central differences of net.loss(X, T), moving one parameter entry at a time."""
+    return numerical_param_gradient(net, "loss", (X, T), params, KEYS, h=h)
 
 
 def _grad_dict(got, label):
