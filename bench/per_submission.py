@@ -8,8 +8,8 @@ Variants, run interleaved in every round (their order rotates from round to roun
 
 - ``dlkit grade NN SUBS --jobs 1`` (class mode: all N in one command). Per submission: the
   command's wall time / N, and grading.json ``seconds`` (the worker and all tests).
-- ``dlkit grade NN ONE_SUB --jobs 1`` (one command per submission, cold: startup, collection and
-  report included).
+- ``dlkit grade NN ONE_SUB --jobs 1 --no-report`` (one command per submission, cold: startup and
+  collection included; no report.html, like the Gradescope runner).
 - ``otter run -a ZIP -o DIR SUB.py`` once per submission (otter has no batch mode without Docker).
 - ``nbgrader autograde NN`` (class mode: all N students in one command), wall / N.
 - ``nbgrader autograde NN --student X`` (one command per submission).
@@ -164,15 +164,16 @@ def variants(ws: Workspace, timeout: float) -> list[Variant]:
         per, scores, cpu = {}, {}, {}
         for s in ws.single:
             out = ws.dir / "runs" / "dlkit_cold"
-            run = timed(grade_cmd(a.number, ws.subs / s, "--out", out, "--jobs", "1", "--force"),
+            run = timed(grade_cmd(a.number, ws.subs / s, "--out", out, "--jobs", "1", "--force", "--no-report"),
                         timeout=timeout, sample_memory="cpu")
             per[s], cpu[s] = run.wall, run.cpu
             scores[s] = dlkit_records(out, [s])[s]["score"]
         return {"per_sub": per, "scores": scores, "cpu": cpu}
 
+    # Like the Gradescope runner: one submission per command, no report.html.
     vs.append(Variant("dlkit_cold", "dlkit grade, one command per submission (cold)",
                       shell(grade_cmd(a.number, ws.subs / ws.single[0], "--out", ws.dir / "runs/dlkit_cold",
-                             "--jobs", "1", "--force")), dlkit_cold))
+                             "--jobs", "1", "--force", "--no-report")), dlkit_cold))
 
     if ws.otter_zip:
         def otter_run(r):

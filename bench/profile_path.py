@@ -59,7 +59,7 @@ def fixed_costs(report, a, rounds: int, records_dir: Path | None, subs_dir: Path
             "import time; from autograder import catalog; from autograder.local_run import collect\n"
             f"a = catalog.resolve({a.number!r}); t = time.perf_counter(); n = len(collect(a))\n"
             "print(time.perf_counter() - t)")),
-        "of which hypothesis (imported by autograder/pytest_plugin.py; no test uses it)": ("inner", (
+        "import hypothesis (paid only when a test module imports it; none does)": ("inner", (
             "import time, pytest, numpy; t = time.perf_counter(); import hypothesis\n"
             "print(time.perf_counter() - t)")),
         "import matplotlib.pyplot (the report's figures)": ("inner", (

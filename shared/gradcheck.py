@@ -26,7 +26,7 @@ SEQUENCE_TOL = 1e-5   # whole sequences (BPTT)
 
 
 def call_many(fn, calls, pick=None):
-    """Call ``fn(*args, **kwargs)`` for every ``(args, kwargs)`` in ``calls``.
+    """Call ``fn(*args, **kwargs)`` for every ``(args, kwargs)`` in ``calls``, in order.
 
     ``pick``: if given, keep only ``result[pick]`` of each result (e.g. 0 to drop a cache).
     """

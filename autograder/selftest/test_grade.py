@@ -63,6 +63,20 @@ def test_grade_a_class_writes_every_file_and_status(tmp_path, small_class):
     assert (out / "tests.csv").is_file() and (out / "report.html").read_text().count("<img") == 4
 
 
+def test_a_loop_at_import_is_bounded_by_timeout_and_no_report_skips_the_report(tmp_path, perceptron,
+                                                                               reference_source):
+    root = tmp_path / "class"
+    make_submission(root, "loops_at_import", perceptron, "while True:\n    pass\n")
+    make_submission(root, "correct", perceptron, reference_source(perceptron))
+    out = tmp_path / "grades"
+    assert grade("01", root, "--out", out, "--timeout", "3", "--jobs", "1", "--no-report") == 0
+    book = gradebook(out)
+    assert book["correct"]["score"] == "100"
+    assert book["loops_at_import"]["status"].startswith("error:")
+    assert "timed out after 3 s while importing" in book["loops_at_import"]["status"]
+    assert not (out / "report.html").exists() and (out / "tests.csv").is_file()
+
+
 def test_results_json_is_gradescope_format(tmp_path, small_class):
     out = tmp_path / "grades"
     grade("01", small_class / "correct", small_class / "stub", "--out", out)
