@@ -22,8 +22,8 @@ from autograder import catalog, demo, mutation, release
 CHEAP_HOSTILE = ["mallory_patches_numpy", "trudy_reads_hidden_tests", "bad_shapes_and_nans", "liar_objects",
                  "hunts_expected_values", "exit_at_import", "network_exfiltration", "kills_the_grader",
                  "oscar_forks_and_daemonizes", "proc_mem_scanner", "forged_wire_messages"]
-# Hostile cases that cost their timeout: an infinite loop at import (bounded by the worker's import
-# timeout) and every function hanging (bounded by --timeout per call, restarts and --budget).
+# Hostile cases that cost their timeout: an infinite loop at import (bounded by --timeout, at least 3 s,
+# at most 10 s) and every function hanging (bounded by --timeout per call, restarts and --budget).
 HANGING = ["eve_loops_at_import", "bench_hangs_in_every_call"]
 
 HANG_EVERY_CALL = '''

@@ -1,10 +1,9 @@
-# HOSTILE: writes forged answers straight into the grader's pipe: a pickle-bearing .npy, a header claiming
-# 16 GB, an oversized message, and fake arrays on fds 3-19, then exits (cases 5, 6, 11).
+# HOSTILE: writes forged answers straight into the grader's pipe: a pickle sent as an object-dtype array, a header
+# claiming 16 GB, an oversized message, and fake arrays on fds 3-19, then exits (cases 5, 6, 11).
 # base: stub
 # expect: score == 0
 # status: error
 # message: does not accept
-import io as _io
 import json as _json
 import os as _os
 import struct as _struct
@@ -22,15 +21,14 @@ def _frame(header, blobs):
 
 
 def _pickled():
-    buf = _io.BytesIO()
-    _np.save(buf, _np.array([{"os": "system"}], dtype=object), allow_pickle=True)
-    return buf.getvalue()
+    # An array node claiming an object dtype, with a pickle as its bytes.
+    import pickle as _pickle
+    return {"a": [0, "|O8", [1], False]}, _pickle.dumps({"os": "system"})
 
 
 def _huge():
-    head = repr({"descr": "<f8", "fortran_order": False, "shape": (2_000_000_000,)}).encode()
-    head += b" " * (-(len(head) + 11) % 64) + b"\n"
-    return b"\x93NUMPY\x01\x00" + _struct.pack("<H", len(head)) + head + b"\0" * 64
+    # An array node claiming 2e9 float64 (16 GB), with a 64-byte body.
+    return {"a": [0, "<f8", [2_000_000_000], False]}, b"\0" * 64
 
 
 _calls = [0]
@@ -40,18 +38,16 @@ def _attack(*args, **kwargs):
     _calls[0] += 1
     fd = int(_sys.argv[5])
     kind = _calls[0] % 4
-    if kind == 0:
-        _os.write(fd, _frame({"ok": True, "result": {"a": 0}, "id": _calls[0]}, [_pickled()]))
-    elif kind == 1:
-        _os.write(fd, _frame({"ok": True, "result": {"a": 0}, "id": _calls[0]}, [_huge()]))
+    if kind in (0, 1):
+        node, blob = _pickled() if kind == 0 else _huge()
+        _os.write(fd, _frame({"ok": True, "result": node, "id": _calls[0]}, [blob]))
     elif kind == 2:
         _os.write(fd, _struct.pack("<Q", 1 << 40))
     else:
         for n in range(3, 20):
             try:
-                _buf = _io.BytesIO()
-                _np.save(_buf, _np.zeros(4))
-                _os.write(n, _frame({"ok": True, "result": {"a": 0}, "id": _calls[0]}, [_buf.getvalue()]))
+                _os.write(n, _frame({"ok": True, "result": {"a": [0, "<f8", [4], False]}, "id": _calls[0]},
+                                    [_np.zeros(4).tobytes()]))
             except OSError:
                 pass
         _os._exit(0)
