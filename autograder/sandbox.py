@@ -192,6 +192,25 @@ class PortableBackend(_Backend):
             preexec_fn=_rlimits(limits, nproc=os.geteuid() != 0))
 
 
+_PROBED: dict[str, str | None] = {}
+
+
+def _bwrap_probe(bwrap: str) -> str | None:
+    """Can bubblewrap make the namespaces the worker needs here? (Containers often forbid it.)"""
+    if bwrap not in _PROBED:
+        argv = [bwrap, "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--die-with-parent",
+                "--ro-bind", "/", "/", "true"]
+        try:
+            r = subprocess.run(argv, capture_output=True, text=True, timeout=20)
+            err = None if r.returncode == 0 else (r.stderr.strip().splitlines() or [f"exit status {r.returncode}"])[-1]
+        except (OSError, subprocess.TimeoutExpired) as e:
+            err = str(e)
+        _PROBED[bwrap] = None if err is None else (
+            f"bubblewrap cannot create namespaces here ({err[:200]}); in a container, run it with "
+            "--privileged or use the portable backend")
+    return _PROBED[bwrap]
+
+
 class BwrapBackend(_Backend):
     name = "bubblewrap"
     strong = True
@@ -217,7 +236,7 @@ class BwrapBackend(_Backend):
             return "bubblewrap is not installed (Debian: apt-get install bubblewrap)"
         if not shutil.which("setpriv"):
             return "setpriv is not installed (Debian: util-linux)"
-        return None
+        return _bwrap_probe(shutil.which("bwrap"))
 
     def protections(self):
         return ["bubblewrap sandbox: new PID, network, IPC, UTS and cgroup namespaces; no network",

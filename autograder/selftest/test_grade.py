@@ -2,6 +2,8 @@
 
 import csv
 import json
+import os
+import shutil
 import zipfile
 
 import pytest
@@ -146,3 +148,16 @@ def test_refuses_official_grading_without_the_strong_sandbox(tmp_path, small_cla
 def test_unknown_assignment_is_a_clear_error(tmp_path):
     with pytest.raises(SystemExit, match="unknown assignment 'conv_pol'"):
         cli.main(["grade", "conv_pol", str(tmp_path), "--out", str(tmp_path / "o")])
+
+
+def test_a_bubblewrap_that_cannot_make_namespaces_is_reported(tmp_path, monkeypatch):
+    if os.geteuid() != 0 or not shutil.which("setpriv"):
+        pytest.skip("the probe runs only where the strong backend could otherwise be used (root, setpriv)")
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "bwrap").write_text("#!/bin/sh\necho 'bwrap: No permissions to create new namespace' >&2\nexit 1\n")
+    (fake / "bwrap").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake}:{os.environ['PATH']}")
+    monkeypatch.setattr(sandbox, "_PROBED", {})
+    reason = sandbox.BwrapBackend.unavailable_reason()
+    assert "cannot create namespaces" in reason and "No permissions to create new namespace" in reason
