@@ -71,9 +71,9 @@ def available(root: Path = ROOT) -> list[Assignment]:
 def for_test_path(path: Path) -> tuple[Assignment, bool] | None:
     """(assignment, hidden?) for a test file, from the folder it lives in."""
     parts = Path(path).resolve().parts
-    for a in ASSIGNMENTS:
-        if a.slug in parts:
-            i = parts.index(a.slug)
+    by_slug = {a.slug: a for a in ASSIGNMENTS}
+    for i in range(len(parts) - 1, -1, -1):  # the innermost match: the kit may live under e.g. ~/04_backprop/
+        if parts[i] in by_slug:
             hidden = i >= 2 and parts[i - 1] == "tests" and parts[i - 2] == "autograder"
-            return a, hidden
+            return by_slug[parts[i]], hidden
     return None
