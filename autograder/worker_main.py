@@ -231,13 +231,14 @@ def _param_sweep(req, blobs):
     outs = []
     with np.errstate(**(req.get("errstate") or {})):
         for key, value in values.items():
+            p = value.copy()
             try:
                 for i in range(value.size):
-                    p = value.copy()
                     for sign in (1, -1):
                         p.flat[i] = value.flat[i] + sign * h
                         getattr(obj, req["attr"])[key][...] = p
                         outs.append(getattr(obj, req["method"])(*args))
+                    p.flat[i] = value.flat[i]
             finally:
                 getattr(obj, req["attr"])[key][...] = value
     out_blobs = []
