@@ -47,6 +47,7 @@ ASSIGNMENTS = [
     Assignment("06", "rnn_forward", "rnn"),
     Assignment("07", "lstm_backward", "lstm"),
 ]
+_BY_SLUG = {a.slug: a for a in ASSIGNMENTS}
 
 
 class UnknownAssignment(ValueError):
@@ -71,9 +72,8 @@ def available(root: Path = ROOT) -> list[Assignment]:
 def for_test_path(path: Path) -> tuple[Assignment, bool] | None:
     """(assignment, hidden?) for a test file, from the folder it lives in."""
     parts = Path(path).resolve().parts
-    by_slug = {a.slug: a for a in ASSIGNMENTS}
     for i in range(len(parts) - 1, -1, -1):  # the innermost match: the kit may live under e.g. ~/04_backprop/
-        if parts[i] in by_slug:
+        if parts[i] in _BY_SLUG:
             hidden = i >= 2 and parts[i - 1] == "tests" and parts[i - 2] == "autograder"
-            return by_slug[parts[i]], hidden
+            return _BY_SLUG[parts[i]], hidden
     return None

@@ -290,10 +290,13 @@ class WorkerSession:
             mirror.apply(sync, self.decode({"l": [s[1] for s in sync]}, rblobs))
         return result
 
+    def _object_node(self, v):
+        """Batched requests may carry student objects (as handles), but no callbacks."""
+        return self._handle_node(v._handle if isinstance(v, RemoteObject) else v)
+
     def call_many(self, target: dict, calls, pick, what: str):
         blobs = []
-        encoded = wire.encode([(tuple(a), dict(k)) for a, k in calls], blobs,
-                              lambda v: self._handle_node(v._handle if isinstance(v, RemoteObject) else v))
+        encoded = wire.encode([(tuple(a), dict(k)) for a, k in calls], blobs, self._object_node)
         header = dict(target, op="call_many", errstate=np.geterr(), calls=encoded, pick=pick)
         reply, rblobs = self.request(header, blobs, what)
         return self._unwrap(reply, rblobs, what)
@@ -301,19 +304,14 @@ class WorkerSession:
     def perturb(self, target: dict, args, kwargs, wrt: int, h: float, pick, what: str):
         """The outputs of ``fn`` at ``args[wrt] +/- h`` per entry, built by the worker (gradient checks)."""
         blobs = []
-        on_other = lambda v: self._handle_node(v._handle if isinstance(v, RemoteObject) else v)  # noqa: E731
         header = dict(target, op="perturb", errstate=np.geterr(), wrt=wrt, h=float(h), pick=pick,
-                      args=wire.encode(tuple(args), blobs, on_other), kwargs=wire.encode(dict(kwargs), blobs, on_other))
+                      args=wire.encode(tuple(args), blobs, self._object_node),
+                      kwargs=wire.encode(dict(kwargs), blobs, self._object_node))
         reply, rblobs = self.request(header, blobs, what)
         result = self._unwrap(reply, rblobs, what)
-        n = 2 * int(np.size(args[wrt]))
-        if reply.get("stacked"):
-            if type(result) is not np.ndarray or result.ndim == 0 or len(result) != n:
-                raise BadResult(f"{what} returned data the grader does not accept: wrong number of results")
-            return list(result)
-        if type(result) is not list or len(result) != n:
-            raise BadResult(f"{what} returned data the grader does not accept: wrong number of results")
-        return result
+        if reply.get("stacked") and type(result) is np.ndarray and result.ndim > 0:
+            result = list(result)
+        return _results_list(result, 2 * int(np.size(args[wrt])), what)
 
     def param_sweep(self, handle: Handle, attr: str, method: str, args, values: dict, h: float, what: str):
         """``obj.<method>(*args)`` with each entry of ``obj.<attr>[key]`` moved by +/- h in turn."""
@@ -323,10 +321,7 @@ class WorkerSession:
                   "args": wire.encode(tuple(args), blobs), "values": wire.encode(dict(values), blobs)}
         reply, rblobs = self.request(header, blobs, what)
         result = self._unwrap(reply, rblobs, what)
-        n = 2 * sum(int(np.size(v)) for v in values.values())
-        if type(result) is not list or len(result) != n:
-            raise BadResult(f"{what} returned data the grader does not accept: wrong number of results")
-        return result
+        return _results_list(result, 2 * sum(int(np.size(v)) for v in values.values()), what)
 
     def simple(self, header: dict, what: str, blobs=None):
         reply, rblobs = self.request(header, blobs or [], what)
@@ -355,6 +350,13 @@ class WorkerSession:
             base = RuntimeError
         raise remote_exception(base, str(err.get("type", "Exception")), str(err.get("message", "")),
                                str(err.get("traceback", "")))
+
+
+def _results_list(result, n: int, what: str) -> list:
+    """A batched answer must be a list of exactly ``n`` results, one per call asked for."""
+    if type(result) is not list or len(result) != n:
+        raise BadResult(f"{what} returned data the grader does not accept: wrong number of results")
+    return result
 
 
 _CALLABLE = object()
